@@ -1,0 +1,1 @@
+"""Musician Meetup: GraphQL and legacy REST API for meetups and real-time chat."""

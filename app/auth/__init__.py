@@ -1,0 +1,1 @@
+"""Passwords, session tokens and session stores."""

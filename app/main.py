@@ -1,0 +1,68 @@
+"""The ASGI application: `uvicorn app.main:app`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+
+from app import logs
+from app.body_limit import BodySizeLimit
+from app.health import healthz, readyz
+from app.schema import schema
+from app.schema.view import GraphQLView
+from app.services import start_services, stop_services
+from app.settings import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+
+def _routes(graphql: GraphQLView) -> list[BaseRoute]:
+    from app.rest import routes as rest_routes
+
+    return [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        *rest_routes(),
+    ]
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+    logs.configure(settings.log_level, settings.log_format)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        app.state.services = await start_services(settings)
+        logger.info("app.started")
+        try:
+            yield
+        finally:
+            await stop_services(app.state.services)
+            logger.info("app.stopped")
+
+    middleware = [
+        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_methods=["GET", "PUT", "POST", "PATCH", "DELETE"],
+            allow_headers=["Content-Type", "Authorization"],
+            expose_headers=["Authorization"],
+        ),
+    ]
+    graphql = GraphQLView(
+        schema,
+        allowed_origins=settings.allowed_origins if "*" not in settings.allowed_origins else (),
+    )
+    return Starlette(routes=_routes(graphql), middleware=middleware, lifespan=lifespan)
+
+
+app = create_app()

@@ -1,0 +1,24 @@
+"""Process-wide services shared by every request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from app.auth.passwords import PasswordHasher
+from app.auth.sessions import SessionStore
+from app.auth.tokens import TokenSigner
+from app.realtime.hub import Hub
+from app.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    hasher: PasswordHasher
+    signer: TokenSigner
+    sessions: SessionStore
+    hub: Hub

@@ -1,0 +1,15 @@
+"""The GraphQL schema: strawberry types adapting the operations in `app.resolvers`."""
+
+from app.schema.errors import ErrorCodes, LoggingSchema
+from app.schema.mutation import Mutation
+from app.schema.query import Query
+from app.schema.subscription import Subscription
+
+schema = LoggingSchema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    extensions=[ErrorCodes],
+)
+
+__all__ = ["schema"]

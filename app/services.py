@@ -1,0 +1,87 @@
+"""Build and close the process-wide services from settings."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from broadcaster import Broadcast
+from redis import asyncio as aioredis
+
+from app.auth.passwords import PasswordHasher
+from app.auth.sessions import MemorySessionStore, RedisSessionStore, SessionStore
+from app.auth.tokens import TokenSigner
+from app.db import create_engine, create_sessionmaker
+from app.realtime.hub import Hub
+from app.realtime.redis_backend import ReconnectingRedisBackend
+from app.resolvers.access import load_audience
+from app.resolvers.services import Services
+from app.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class ConfigurationError(RuntimeError):
+    """Settings that cannot work together; the message says which variable to set."""
+
+
+def _check(settings: Settings) -> None:
+    if settings.redis_url and not settings.session_key:
+        raise ConfigurationError(
+            "SESSION_KEY must be set when REDIS_URL is set: every process must sign and "
+            "check session tokens with the same key"
+        )
+
+
+def _session_store(settings: Settings) -> SessionStore:
+    if settings.redis_url is None:
+        return MemorySessionStore(settings.session_ttl)
+    client = aioredis.Redis.from_url(
+        settings.redis_url,
+        socket_timeout=settings.redis_timeout,
+        socket_connect_timeout=settings.redis_timeout,
+    )
+    return RedisSessionStore(client, settings.session_ttl)
+
+
+def _broadcast(settings: Settings) -> Broadcast:
+    if settings.redis_url is None:
+        return Broadcast("memory://")
+    return Broadcast(backend=ReconnectingRedisBackend(settings.redis_url, timeout=settings.redis_timeout))
+
+
+async def start_services(settings: Settings) -> Services:
+    _check(settings)
+    engine = create_engine(settings)
+    sessionmaker = create_sessionmaker(engine)
+    sessions = _session_store(settings)
+    hub = Hub(
+        _broadcast(settings),
+        partial(load_audience, sessionmaker),
+        sessions.user_id,
+        queue_size=settings.subscriber_queue_size,
+        publish_timeout=settings.redis_timeout,
+    )
+    await hub.start()
+    services = Services(
+        settings=settings,
+        engine=engine,
+        sessionmaker=sessionmaker,
+        hasher=PasswordHasher(settings.bcrypt_rounds),
+        signer=TokenSigner(settings.signing_key()),
+        sessions=sessions,
+        hub=hub,
+    )
+    logger.info(
+        "services.started database=%s redis=%s",
+        engine.url.render_as_string(hide_password=True),
+        "configured" if settings.redis_url else "in-process",
+    )
+    return services
+
+
+async def stop_services(services: Services) -> None:
+    await services.hub.stop()
+    await services.sessions.close()
+    await services.engine.dispose()
+    logger.info("services.stopped")

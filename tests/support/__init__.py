@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: a real server process, clients, data reset."""
