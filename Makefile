@@ -26,7 +26,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy app tests alembic
+	$(BIN)/mypy app tests alembic scripts
 
 test: lint typecheck
 	$(BIN)/pytest

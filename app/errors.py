@@ -1,6 +1,6 @@
 """Domain errors raised by the operations layer.
 
-Each error carries a code; the GraphQL schema and the REST shim map codes to
+Each error carries a code. The GraphQL schema and the REST shim map codes to
 `extensions.code` and to HTTP statuses in one table each.
 """
 
@@ -21,7 +21,7 @@ class ErrorCode(StrEnum):
 
 
 class DomainError(Exception):
-    """Root of every expected error; `extensions` is what GraphQL clients see besides the message."""
+    """Root of every expected error. GraphQL clients receive `extensions` beside the message."""
 
     code: ErrorCode = ErrorCode.INTERNAL_SERVER_ERROR
 
@@ -81,3 +81,11 @@ class ServiceUnavailable(DomainError):
     """A backing service (the database or Redis) cannot be reached; the request may be retried."""
 
     code = ErrorCode.INTERNAL_SERVER_ERROR
+
+
+class SubscriptionEnded(DomainError):
+    """A live subscription that the server ended; the message gives the reason and the next step."""
+
+    def __init__(self, message: str, code: ErrorCode) -> None:
+        super().__init__(message)
+        self.code = code

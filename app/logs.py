@@ -20,7 +20,7 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry)
 
 
-def configure(level: str, output_format: str) -> None:
+def configure(level: str, output_format: str, *, log_sql: bool = False) -> None:
     handler = logging.StreamHandler()
     if output_format == "json":
         handler.setFormatter(JsonFormatter())
@@ -29,3 +29,5 @@ def configure(level: str, output_format: str) -> None:
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level.upper())
+    # SQLAlchemy logs every statement at INFO on this logger; it is off unless LOG_SQL is set.
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO if log_sql else logging.WARNING)

@@ -36,7 +36,7 @@ def _routes(graphql: GraphQLView) -> list[BaseRoute]:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
-    logs.configure(settings.log_level, settings.log_format)
+    logs.configure(settings.log_level, settings.log_format, log_sql=settings.log_sql)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

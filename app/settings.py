@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     cors_origins: str = "*"
     log_level: str = "INFO"
     log_format: str = "text"
+    log_sql: bool = False
     db_pool_size: int = Field(default=10, ge=1)
     db_connect_timeout: float = Field(default=5.0, gt=0)
     redis_timeout: float = Field(default=2.0, gt=0)

@@ -16,8 +16,8 @@ class PasswordHasher:
     def __init__(self, rounds: int) -> None:
         self.rounds = rounds
         # Verifying against this hash when an email is unknown makes a failed sign-in take
-        # about as long whether or not the account exists.
-        self._decoy_hash = bcrypt.hashpw(b"decoy password", bcrypt.gensalt(rounds))
+        # about as long whether or not the account exists. It is made on first use, off the loop.
+        self._decoy_hash: bytes | None = None
 
     async def hash(self, password: str) -> str:
         return await asyncio.to_thread(_hash_sync, password.encode(), self.rounds)
@@ -25,6 +25,8 @@ class PasswordHasher:
     async def verify(self, password: str, password_hash: str | None) -> bool:
         """Check a password; a missing hash is checked against a decoy and always fails."""
         if password_hash is None:
+            if self._decoy_hash is None:
+                self._decoy_hash = (await self.hash("decoy password")).encode()
             await asyncio.to_thread(_verify_sync, password.encode(), self._decoy_hash)
             return False
         return await asyncio.to_thread(_verify_sync, password.encode(), password_hash.encode())

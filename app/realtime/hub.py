@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from broadcaster import Broadcast
 from broadcaster._base import Unsubscribed
 
+from app.errors import ErrorCode, SubscriptionEnded
 from app.realtime.events import ChangeEvent, ChangeKind
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ SESSION_RECHECK_SECONDS = 30.0
 
 @dataclass(frozen=True, slots=True)
 class Audience:
-    """Who may read a channel: anyone signed in when public, else its members."""
+    """The readers of a channel: anyone signed in when it is public, else its members."""
 
     public: bool
     member_ids: frozenset[int]
@@ -41,10 +42,6 @@ class Audience:
 
 AudienceLoader = Callable[[int], Awaitable[Audience | None]]
 SessionChecker = Callable[[str], Awaitable[int | None]]
-
-
-class SubscriptionEnded(Exception):
-    """Raised to a subscriber that the hub ended; the message says why and what to do."""
 
 
 @dataclass(eq=False)
@@ -62,14 +59,14 @@ class Subscriber:
             return False
         return self.channel_id is None or self.channel_id == event.channel_id
 
-    def end(self, reason: str) -> None:
+    def end(self, reason: str, code: ErrorCode) -> None:
         if self.ended:
             return
         self.ended = True
         # Drop queued events so the reason is the next thing the consumer reads.
         while not self.queue.empty():
             self.queue.get_nowait()
-        self.queue.put_nowait(SubscriptionEnded(reason))
+        self.queue.put_nowait(SubscriptionEnded(reason, code))
 
     async def events(self) -> AsyncIterator[ChangeEvent]:
         while True:
@@ -107,7 +104,7 @@ class Hub:
 
     async def stop(self) -> None:
         for subscriber in list(self._subscribers):
-            subscriber.end("the server is shutting down; reconnect")
+            subscriber.end("the server is shutting down; reconnect", ErrorCode.INTERNAL_SERVER_ERROR)
         if self._listener is not None:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)
@@ -123,7 +120,7 @@ class Hub:
         return lock
 
     async def publish(self, event: ChangeEvent) -> None:
-        """Publish a committed change; failures are logged, never raised, because the change is saved."""
+        """Publish a committed change, logging a failure instead of raising it: the change is saved."""
         try:
             await asyncio.wait_for(
                 self._broadcast.publish(TOPIC, event.encode()), timeout=self._publish_timeout
@@ -181,7 +178,7 @@ class Hub:
         if event.kind is ChangeKind.SESSION_ENDED:
             for subscriber in list(self._subscribers):
                 if subscriber.session_key == event.session_key:
-                    subscriber.end("the session has ended; sign in again")
+                    subscriber.end("the session has ended; sign in again", ErrorCode.UNAUTHENTICATED)
             return
 
         interested = [s for s in self._subscribers if not s.ended and s.wants(event)]
@@ -214,7 +211,7 @@ class Hub:
             logger.warning("hub.session_recheck_failed viewer_id=%s error=%r", subscriber.viewer_id, error)
             return True
         if user_id is None:
-            subscriber.end("the session has ended; sign in again")
+            subscriber.end("the session has ended; sign in again", ErrorCode.UNAUTHENTICATED)
             return False
         subscriber.session_checked_at = time.monotonic()
         return True
@@ -226,6 +223,9 @@ class Hub:
                 subscriber.viewer_id,
                 subscriber.queue.qsize(),
             )
-            subscriber.end("the client fell too far behind; resubscribe and catch up with messages(after:)")
+            subscriber.end(
+                "the client fell too far behind; resubscribe and catch up with messages(after:)",
+                ErrorCode.RATE_LIMITED,
+            )
             return
         subscriber.queue.put_nowait(event)
