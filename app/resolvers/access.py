@@ -9,6 +9,7 @@ from sqlmodel import col
 from app.errors import Forbidden, NotFound
 from app.models import Channel, ChannelMember
 from app.realtime.hub import Audience
+from app.resolvers.context import RequestContext
 from app.resolvers.database import open_session
 
 
@@ -35,10 +36,27 @@ async def get_channel_or_raise(session: AsyncSession, channel_id: int) -> Channe
     return channel
 
 
+def _forbid_reading(channel: Channel) -> Forbidden:
+    return Forbidden(f"channel {channel.id} is private to its members")
+
+
 async def ensure_can_read(session: AsyncSession, channel: Channel, user_id: int) -> None:
     """Raise `Forbidden` unless the channel is public or the user is a member."""
     if channel.private and not await is_member(session, channel.id or 0, user_id):
-        raise Forbidden(f"channel {channel.id} is private to its members")
+        raise _forbid_reading(channel)
+
+
+async def readable_channel(context: RequestContext, channel_id: int, user_id: int) -> Channel:
+    """Return a channel the user may read, through the request's batch loaders.
+
+    Raises NotFound for an unknown id and Forbidden for a private channel the user is not in.
+    """
+    channel = await context.loaders.channel.load(channel_id)
+    if channel is None:
+        raise NotFound(f"channel {channel_id} not found")
+    if channel.private and user_id not in await context.loaders.member_ids.load(channel_id):
+        raise _forbid_reading(channel)
+    return channel
 
 
 def ensure_channel_creator(channel: Channel, user_id: int) -> None:

@@ -16,6 +16,7 @@ from app.realtime.events import ChangeEvent, ChangeKind
 from app.resolvers import validation
 from app.resolvers.context import RequestContext
 from app.resolvers.database import execute_write, open_session
+from app.resolvers.page_loaders import PageKey
 from app.resolvers.pagination import Page, decode_cursor, encode_cursor, page_size
 from app.resolvers.snapshots import channel_snapshot
 
@@ -240,26 +241,13 @@ async def attendees(
     limit = page_size("first", first, 50)
     after_id = decode_cursor("after", USER_CURSOR, after)
 
-    async with open_session(context.services.sessionmaker) as session:
-        total = await session.scalar(
-            select(func.count()).select_from(EventAttendee).where(col(EventAttendee.event_id) == event_id)
-        )
-        query = (
-            select(col(EventAttendee.id), User)
-            .join(User, col(User.id) == col(EventAttendee.user_id))
-            .where(col(EventAttendee.event_id) == event_id)
-            .order_by(col(EventAttendee.id))
-            .limit(limit + 1)
-        )
-        if after_id is not None:
-            query = query.where(col(EventAttendee.id) > after_id)
-        rows = list(await session.execute(query))
+    loaded = await context.loaders.attendee_page.load(PageKey(event_id, limit, after_id))
 
-    page = rows[:limit]
+    users: list[User] = loaded.rows[:limit]
     return Page(
-        items=[user for _, user in page],
-        cursors=[encode_cursor(USER_CURSOR, row_id or 0) for row_id, _ in page],
-        has_next_page=len(rows) > limit,
+        items=users,
+        cursors=[encode_cursor(USER_CURSOR, row_id) for row_id in loaded.row_ids[:limit]],
+        has_next_page=len(loaded.rows) > limit,
         has_previous_page=after_id is not None,
-        total_count=total or 0,
+        total_count=loaded.total,
     )

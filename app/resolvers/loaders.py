@@ -11,6 +11,7 @@ from sqlmodel import col
 from strawberry.dataloader import DataLoader
 
 from app.models import Channel, ChannelMember, Event, EventAttendee, User
+from app.resolvers import page_loaders
 from app.resolvers.database import open_session
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class Loaders:
         self.member_ids = self._loader(self._member_ids)
         self.attendee_count = self._loader(self._attendee_counts)
         self.viewer_joined = self._loader(self._viewer_joined)
+        self.attendee_page = self._loader(page_loaders.attendee_pages)
+        self.message_page = self._loader(page_loaders.message_pages)
 
     def _loader(
         self, batch: Callable[[AsyncSession, Sequence[Key]], Awaitable[list[Value]]]

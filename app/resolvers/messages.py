@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from app.errors import Forbidden, NotFound
 from app.models import Message, columns
@@ -15,6 +13,7 @@ from app.realtime.events import ChangeEvent, ChangeKind
 from app.resolvers import access, validation
 from app.resolvers.context import RequestContext
 from app.resolvers.database import open_session
+from app.resolvers.page_loaders import PageKey
 from app.resolvers.pagination import Page, decode_cursor, encode_cursor, page_size
 from app.resolvers.snapshots import message_snapshot
 
@@ -50,22 +49,13 @@ async def history(
     before_id = decode_cursor("before", MESSAGE_CURSOR, before)
     limit = page_size("first", first, HISTORY_SIZE) if forward else page_size("last", last, HISTORY_SIZE)
 
-    async with open_session(context.services.sessionmaker) as session:
-        channel = await access.get_channel_or_raise(session, channel_id)
-        await access.ensure_can_read(session, channel, viewer.user_id)
-        total = await session.scalar(
-            select(func.count()).select_from(Message).where(col(Message.channel_id) == channel_id)
-        )
-        query = select(Message).where(col(Message.channel_id) == channel_id).limit(limit + 1)
-        if after_id is not None:
-            query = query.where(col(Message.id) > after_id)
-        if before_id is not None:
-            query = query.where(col(Message.id) < before_id)
-        order = col(Message.id) if forward else col(Message.id).desc()
-        rows = list((await session.execute(query.order_by(order))).scalars())
+    await access.readable_channel(context, channel_id, viewer.user_id)
+    loaded = await context.loaders.message_page.load(
+        PageKey(channel_id, limit, after_id, before_id, newest_first=not forward)
+    )
 
-    items = rows[:limit]
-    more = len(rows) > limit
+    items: list[Message] = loaded.rows[:limit]
+    more = len(loaded.rows) > limit
     if not forward:
         items.reverse()
     return Page(
@@ -73,7 +63,7 @@ async def history(
         cursors=[message_cursor(message) for message in items],
         has_next_page=more if forward else before_id is not None,
         has_previous_page=after_id is not None if forward else more,
-        total_count=total or 0,
+        total_count=loaded.total,
     )
 
 
