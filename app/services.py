@@ -10,6 +10,7 @@ from redis import asyncio as aioredis
 
 from app.auth.passwords import PasswordHasher
 from app.auth.sessions import MemorySessionStore, RedisSessionStore, SessionStore
+from app.auth.throttle import MemorySignInThrottle, RedisSignInThrottle, SignInThrottle
 from app.auth.tokens import TokenSigner
 from app.db import create_engine, create_sessionmaker
 from app.realtime.hub import Hub
@@ -44,6 +45,17 @@ def _session_store(settings: Settings) -> SessionStore:
     return RedisSessionStore(client, settings.session_ttl)
 
 
+def _sign_in_throttle(settings: Settings) -> SignInThrottle:
+    if settings.redis_url is None:
+        return MemorySignInThrottle(settings.sign_in_max_failures, settings.sign_in_window)
+    client = aioredis.Redis.from_url(
+        settings.redis_url,
+        socket_timeout=settings.redis_timeout,
+        socket_connect_timeout=settings.redis_timeout,
+    )
+    return RedisSignInThrottle(client, settings.sign_in_max_failures, settings.sign_in_window)
+
+
 def _broadcast(settings: Settings) -> Broadcast:
     if settings.redis_url is None:
         return Broadcast("memory://")
@@ -71,6 +83,7 @@ async def start_services(settings: Settings) -> Services:
         signer=TokenSigner(settings.signing_key()),
         sessions=sessions,
         hub=hub,
+        sign_in_throttle=_sign_in_throttle(settings),
     )
     logger.info(
         "services.started database=%s redis=%s",
@@ -83,5 +96,6 @@ async def start_services(settings: Settings) -> Services:
 async def stop_services(services: Services) -> None:
     await services.hub.stop()
     await services.sessions.close()
+    await services.sign_in_throttle.close()
     await services.engine.dispose()
     logger.info("services.stopped")

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     redis_timeout: float = Field(default=2.0, gt=0)
     subscriber_queue_size: int = Field(default=256, ge=1)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    sign_in_max_failures: int = Field(default=10, ge=1)
+    sign_in_window: int = Field(default=300, ge=1)
 
     @field_validator("redis_url", "session_key", mode="before")
     @classmethod

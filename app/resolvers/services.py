@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.auth.passwords import PasswordHasher
 from app.auth.sessions import SessionStore
+from app.auth.throttle import SignInThrottle
 from app.auth.tokens import TokenSigner
 from app.realtime.hub import Hub
 from app.settings import Settings
@@ -22,3 +23,4 @@ class Services:
     signer: TokenSigner
     sessions: SessionStore
     hub: Hub
+    sign_in_throttle: SignInThrottle

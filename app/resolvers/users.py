@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from app.auth.passwords import PASSWORD_MAX_BYTES
-from app.errors import Conflict, InvalidCredentials, InvalidInput, NotFound
+from app.auth.throttle import throttle_key
+from app.errors import Conflict, InvalidCredentials, InvalidInput, NotFound, RateLimited
 from app.models import SignInLogEntry, User, columns
 from app.realtime.events import ChangeEvent, ChangeKind
 from app.resolvers import validation
@@ -104,8 +105,20 @@ async def sign_up(context: RequestContext, new: NewUser) -> SignedIn:
 
 
 async def sign_in(context: RequestContext, email: str, password: str) -> SignedIn:
-    """Check credentials and start a session; every failure raises the same InvalidCredentials."""
+    """Check credentials and start a session.
+
+    Every credential failure raises the same InvalidCredentials; RateLimited after
+    SIGN_IN_MAX_FAILURES failures for one email within SIGN_IN_WINDOW seconds.
+    """
     normalized = (email or "").strip().lower()
+    throttle = context.services.sign_in_throttle
+    throttle_id = throttle_key(normalized)
+    retry_after = await throttle.retry_after(throttle_id)
+    if retry_after:
+        logger.warning("user.sign_in_throttled retry_after=%ds", retry_after)
+        raise RateLimited(
+            f"too many failed sign-in attempts for this email; try again in {retry_after} seconds"
+        )
 
     async with open_session(context.services.sessionmaker) as session:
         found = await session.execute(select(User).where(func.lower(col(User.email)) == normalized))
@@ -113,6 +126,7 @@ async def sign_in(context: RequestContext, email: str, password: str) -> SignedI
 
         valid = await context.services.hasher.verify(password or "", user.pass_hash if user else None)
         if user is None or not valid:
+            await throttle.record_failure(throttle_id)
             logger.info("user.sign_in_failed known_email=%s", user is not None)
             raise InvalidCredentials()
 
@@ -124,6 +138,7 @@ async def sign_in(context: RequestContext, email: str, password: str) -> SignedI
         )
         await session.commit()
 
+    await throttle.clear(throttle_id)
     logger.info("user.signed_in user_id=%s", user.id)
     return SignedIn(token=await _issue_session(context, user), user=user)
 
