@@ -48,8 +48,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await stop_services(app.state.services)
             logger.info("app.stopped")
 
+    # CORS comes first, so that it wraps the body limit and its 413 answers carry the CORS headers too.
     middleware = [
-        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
         Middleware(
             CORSMiddleware,
             allow_origins=settings.allowed_origins,
@@ -57,11 +57,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             allow_headers=["Content-Type", "Authorization"],
             expose_headers=["Authorization"],
         ),
+        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
     ]
-    graphql = GraphQLView(
-        schema,
-        allowed_origins=settings.allowed_origins if "*" not in settings.allowed_origins else (),
-    )
+    # Browsers may open the GraphQL WebSocket from the origins CORS admits ("*": any origin).
+    graphql = GraphQLView(schema, allowed_origins=settings.allowed_origins)
     return Starlette(routes=_routes(graphql), middleware=middleware, lifespan=lifespan)
 
 
