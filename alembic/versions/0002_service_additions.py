@@ -5,7 +5,10 @@
 - unique member pairs on `ChannelsJoinMembers` and `UsersJoinEvents`, after
   removing exact duplicate pairs (a duplicate pair carries no information);
 - indexes for message history and membership look-ups;
-- utf8mb4 on MySQL/MariaDB, so that emoji round-trip.
+- utf8mb4 on MySQL/MariaDB, so that emoji round-trip, with the binary collation so that
+  text compares as on SQLite: MySQL's `_ci` collations treat every emoji as equal and
+  "é" as "e", which would make distinct user names collide. The service lower-cases
+  where it wants case-insensitive comparison.
 
 Revision ID: 0002
 Revises: 0001
@@ -44,7 +47,7 @@ def _is_mysql() -> bool:
 
 def _convert_to_utf8mb4() -> None:
     for table in TABLES:
-        op.execute(f"ALTER TABLE `{table}` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        op.execute(f"ALTER TABLE `{table}` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
 
 
 def _add_sign_in_log_key() -> None:

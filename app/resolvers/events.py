@@ -61,12 +61,13 @@ async def list_events(
 
     conditions = []
     if event_filter is not None and event_filter.search:
-        pattern = f"%{event_filter.search.strip().lower()}%"
+        term = event_filter.search.strip().lower()
+        # With autoescape, "%" and "_" in the search term match only themselves.
         conditions.append(
             or_(
-                func.lower(col(Event.title)).like(pattern),
-                func.lower(col(Event.location)).like(pattern),
-                func.lower(col(Event.description)).like(pattern),
+                func.lower(col(Event.title)).contains(term, autoescape=True),
+                func.lower(col(Event.location)).contains(term, autoescape=True),
+                func.lower(col(Event.description)).contains(term, autoescape=True),
             )
         )
     if event_filter is not None and event_filter.creator_id is not None:

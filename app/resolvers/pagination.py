@@ -36,7 +36,8 @@ def decode_cursor(field: str, kind: str, cursor: str | None) -> int | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         text = ""
     prefix, _, number = text.partition(":")
-    if prefix != kind or not number.isdigit():
+    # ASCII digits only, and few enough that the id fits a 64-bit database integer.
+    if prefix != kind or not (number.isascii() and number.isdigit()) or len(number) > 18:
         raise InvalidInput(field, f"{field} is not a valid {kind} cursor")
     return int(number)
 

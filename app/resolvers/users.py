@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.auth.passwords import PASSWORD_MAX_BYTES
@@ -55,7 +56,8 @@ def _validate_password(password: str, confirmation: str) -> None:
 
 
 def _validate_new_user(new: NewUser) -> User:
-    email = validation.email("email", new.email, columns.EMAIL_MAX).lower()
+    # Lower-case before the length check, because a few characters (such as "İ") grow when lower-cased.
+    email = validation.email("email", new.email.lower(), columns.EMAIL_MAX)
     _validate_password(new.password, new.password_conf)
     user_name = validation.text("userName", new.user_name, columns.USER_NAME_MAX)
     if any(character.isspace() for character in user_name):
@@ -77,28 +79,38 @@ async def _issue_session(context: RequestContext, user: User) -> str:
     return token
 
 
+async def _taken_field(session: AsyncSession, user: User) -> str | None:
+    """Return "email" or "userName" when another account already has it, else None."""
+    taken = await session.execute(
+        select(col(User.email), col(User.user_name)).where(
+            (func.lower(col(User.email)) == user.email)
+            | (func.lower(col(User.user_name)) == user.user_name.lower())
+        )
+    )
+    for email, _user_name in taken:
+        return "email" if email.lower() == user.email else "userName"
+    return None
+
+
 async def sign_up(context: RequestContext, new: NewUser) -> SignedIn:
     """Create an account and sign it in; raises InvalidInput, or Conflict for a taken email or name."""
     user = _validate_new_user(new)
 
     async with open_session(context.services.sessionmaker) as session:
-        taken = await session.execute(
-            select(col(User.email), col(User.user_name)).where(
-                (func.lower(col(User.email)) == user.email)
-                | (func.lower(col(User.user_name)) == user.user_name.lower())
-            )
-        )
-        for email, _user_name in taken:
-            field = "email" if email.lower() == user.email else "userName"
-            raise Conflict(f"{field} is already taken", field=field)
+        taken_field = await _taken_field(session, user)
+        if taken_field is not None:
+            raise Conflict(f"{taken_field} is already taken", field=taken_field)
 
         user.pass_hash = await context.services.hasher.hash(new.password)
         session.add(user)
         try:
             await session.commit()
         except IntegrityError as error:
-            logger.info("user.sign_up_conflict email_domain=%s", user.email.partition("@")[2])
-            raise Conflict("email or userName is already taken", field="email") from error
+            # A concurrent sign-up took the email or name between the check and the insert.
+            await session.rollback()
+            field = await _taken_field(session, user) or "email"
+            logger.info("user.sign_up_raced field=%s", field)
+            raise Conflict(f"{field} is already taken", field=field) from error
 
     logger.info("user.signed_up user_id=%s", user.id)
     return SignedIn(token=await _issue_session(context, user), user=user)

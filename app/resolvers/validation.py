@@ -48,15 +48,21 @@ def iso_datetime(field: str, value: str, max_length: int) -> str:
     return cleaned
 
 
+# The largest id accepted (18 digits). SQLite fails with OverflowError on integers past 2**63 - 1.
+MAX_IDENTIFIER = 10**18 - 1
+
+
 def identifier(field: str, value: str | int) -> int:
     """Parse an ID argument, raising `InvalidInput` for anything but a positive integer."""
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
         raw = str(value).strip()
-        if not raw.isdigit() or len(raw) > 18:
+        # str.isdigit alone accepts digits such as "²" that int() rejects, so require ASCII.
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
             raise InvalidInput(field, f"{field} must be a positive integer id, got {str(value)[:40]!r}")
         number = int(raw)
-    if number <= 0:
-        raise InvalidInput(field, f"{field} must be a positive integer id, got {value!r}")
+    # Integers from REST JSON bodies skip the 18-digit string check above, so bound them here.
+    if number <= 0 or number > MAX_IDENTIFIER:
+        raise InvalidInput(field, f"{field} must be a positive integer id, got {str(value)[:40]!r}")
     return number
