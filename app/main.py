@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await stop_services(app.state.services)
             logger.info("app.stopped")
 
-    # CORS comes first, so that it wraps the body limit and its 413 answers carry the CORS headers too.
+    # CORS comes first, so that it wraps the body limit and its 413 responses carry the CORS headers too.
     middleware = [
         Middleware(
             CORSMiddleware,
