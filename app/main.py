@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from app import logs
 from app.body_limit import BodySizeLimit
+from app.cors import ALLOWED_HEADERS, ALLOWED_METHODS, EXPOSED_HEADERS, AnyOriginHeaders
 from app.health import healthz, readyz
 from app.schema import schema
 from app.schema.view import GraphQLView
@@ -50,12 +51,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     # CORS comes first, so that it wraps the body limit and its 413 responses carry the CORS headers too.
     middleware = [
+        Middleware(AnyOriginHeaders, enabled="*" in settings.allowed_origins),
         Middleware(
             CORSMiddleware,
             allow_origins=settings.allowed_origins,
-            allow_methods=["GET", "PUT", "POST", "PATCH", "DELETE"],
-            allow_headers=["Content-Type", "Authorization"],
-            expose_headers=["Authorization"],
+            allow_methods=list(ALLOWED_METHODS),
+            allow_headers=list(ALLOWED_HEADERS),
+            expose_headers=list(EXPOSED_HEADERS),
         ),
         Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
     ]

@@ -17,6 +17,7 @@ from app.errors import (
 )
 from app.rest.errors import ErrorMapping, MalformedBody, UnsupportedMediaType, message_for, status_for
 from tests.rest.support import BROWSER_ORIGIN, RestClient, assert_plain_text
+from tests.support.server import ServerProcess
 
 GENERAL_ID = 1
 
@@ -154,3 +155,14 @@ def test_route_mapping_overrides_status_and_renames_field() -> None:
     assert status_for(error, mapping) == 401
     assert message_for(error, mapping) == "datetime must be an ISO 8601 date-time"
     assert status_for(MalformedBody("not JSON"), mapping) == 400
+
+
+async def test_response_without_origin_carries_cors_headers(server: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=server.base_url) as http:
+        response = await http.get("/v1/events")
+
+    assert response.status_code == 401
+    assert "origin" not in response.request.headers
+    assert_cors(response)
+    assert response.headers["access-control-allow-methods"] == "GET, PUT, POST, PATCH, DELETE"
+    assert response.headers["access-control-allow-headers"] == "Content-Type, Authorization"
