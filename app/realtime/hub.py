@@ -113,6 +113,8 @@ class Hub:
 
     def channel_lock(self, channel_id: int) -> asyncio.Lock:
         """Return the lock that keeps commit-then-publish in commit order for one channel."""
+        # NOTE: the lock belongs to this process. Two processes that commit to one channel
+        # may publish in the other order than they committed; nothing orders them yet.
         lock = self._channel_locks.get(channel_id)
         if lock is None:
             lock = asyncio.Lock()
