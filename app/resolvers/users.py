@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -13,7 +14,14 @@ from sqlmodel import col
 
 from app.auth.passwords import PASSWORD_MAX_BYTES
 from app.auth.throttle import throttle_key
-from app.errors import Conflict, InvalidCredentials, InvalidInput, NotFound, RateLimited
+from app.errors import (
+    Conflict,
+    InvalidCredentials,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    ServiceUnavailable,
+)
 from app.models import SignInLogEntry, User, columns
 from app.realtime.events import ChangeEvent, ChangeKind
 from app.resolvers import validation
@@ -72,9 +80,21 @@ def _validate_new_user(new: NewUser) -> User:
     )
 
 
-async def _issue_session(context: RequestContext, user: User) -> str:
+async def _commit_with_session(context: RequestContext, session: AsyncSession, user: User) -> str:
+    """Store a new session for the user, then commit the pending rows, and return the token.
+
+    The session is stored first, so that an unreachable session store leaves no account or
+    sign-in row behind; a failed commit removes the stored session again.
+    """
+    await session.flush()
     token, key = context.services.signer.issue()
     await context.services.sessions.create(key, user.id or 0)
+    try:
+        await session.commit()
+    except Exception:
+        with contextlib.suppress(ServiceUnavailable):
+            await context.services.sessions.delete(key)
+        raise
     context.signed_in_as(Viewer(user_id=user.id or 0, session_key=key))
     return token
 
@@ -104,7 +124,7 @@ async def sign_up(context: RequestContext, new: NewUser) -> SignedIn:
         user.pass_hash = await context.services.hasher.hash(new.password)
         session.add(user)
         try:
-            await session.commit()
+            token = await _commit_with_session(context, session, user)
         except IntegrityError as error:
             # A concurrent sign-up took the email or name between the check and the insert.
             await session.rollback()
@@ -113,7 +133,7 @@ async def sign_up(context: RequestContext, new: NewUser) -> SignedIn:
             raise Conflict(f"{field} is already taken", field=field) from error
 
     logger.info("user.signed_up user_id=%s", user.id)
-    return SignedIn(token=await _issue_session(context, user), user=user)
+    return SignedIn(token=token, user=user)
 
 
 async def sign_in(context: RequestContext, email: str, password: str) -> SignedIn:
@@ -148,11 +168,11 @@ async def sign_in(context: RequestContext, email: str, password: str) -> SignedI
                 client_ip=(context.client_ip or "")[: columns.CLIENT_IP_MAX] or None,
             )
         )
-        await session.commit()
+        token = await _commit_with_session(context, session, user)
 
     await throttle.clear(throttle_id)
     logger.info("user.signed_in user_id=%s", user.id)
-    return SignedIn(token=await _issue_session(context, user), user=user)
+    return SignedIn(token=token, user=user)
 
 
 async def sign_out(context: RequestContext) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 from websockets.asyncio.client import ClientConnection
 
 from tests.production.documents import HISTORY, MESSAGE_ADDED, POST_MESSAGE
@@ -33,6 +34,7 @@ OUTAGE_SECONDS = 3.0
 PROBE_INTERVAL_SECONDS = 0.2
 # Longer than any retry inside the service, so a request that hangs fails the test instead of waiting.
 HANG_GUARD_SECONDS = 15.0
+SIGN_UP = "mutation($input: SignUpInput!) { signUp(input: $input) { token } }"
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +208,37 @@ async def test_requests_during_redis_outage_fail_clearly(
 
     recovered = await _post(poster, channel_id, "Redis is back")
     assert not recovered.get("errors"), recovered
+
+
+async def test_sign_up_during_redis_outage_writes_nothing(
+    redis_servers: tuple[ServerProcess, ServerProcess],
+    private_redis: PrivateRedis,
+    backends: Backends,
+) -> None:
+    first, _second = redis_servers
+    newcomer = {
+        "email": "newcomer@example.com",
+        "password": "correct horse",
+        "passwordConf": "correct horse",
+        "userName": "newcomer",
+    }
+    client = GraphQLClient(first.base_url)
+
+    private_redis.stop()
+    try:
+        failed = await client.execute(SIGN_UP, {"input": newcomer})
+    finally:
+        private_redis.start()
+    engine = backends.sync_engine()
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT COUNT(*) FROM Users WHERE Email = :email"), {"email": newcomer["email"]}
+        ).scalar()
+    engine.dispose()
+    retried = await client.execute(SIGN_UP, {"input": newcomer})
+    await client.aclose()
+
+    assert failed["errors"][0]["message"] == "the session store is unavailable; try again shortly"
+    assert rows == 0
+    assert not retried.get("errors"), retried
+    assert retried["data"]["signUp"]["token"]
