@@ -2,8 +2,9 @@
 
 - `Events.Creator`, so that an event knows who published it;
 - an `ID` key on `UserSignInLog`, which had none;
-- unique member pairs on `ChannelsJoinMembers` and `UsersJoinEvents`, after
-  removing exact duplicate pairs (a duplicate pair carries no information);
+- unique member pairs on `ChannelsJoinMembers` and `UsersJoinEvents`. Rows that repeat
+  an earlier pair move to `ChannelsJoinMembersDuplicates` and `UsersJoinEventsDuplicates`,
+  so no row is lost, and a downgrade puts them back;
 - indexes for message history and membership look-ups;
 - utf8mb4 on MySQL/MariaDB, so that emoji round-trip, with the binary collation so that
   text compares as on SQLite: MySQL's `_ci` collations treat every emoji as equal and
@@ -79,13 +80,27 @@ def _drop_sign_in_log_key() -> None:
         batch.drop_column("ID")
 
 
-def _remove_duplicate_pairs(table: str, key: str, left: str, right: str) -> None:
-    # Keep the oldest row of each pair. The derived table lets MySQL read the table it deletes from.
-    op.execute(
-        f"DELETE FROM {table} WHERE {key} NOT IN ("
-        f"SELECT keep_id FROM (SELECT MIN({key}) AS keep_id FROM {table}"
+def _archive_name(table: str) -> str:
+    return f"{table}Duplicates"
+
+
+def _archive_duplicate_pairs(table: str, key: str, left: str, right: str) -> None:
+    """Move every row that repeats an earlier pair into the archive table, keeping the oldest."""
+    archive = _archive_name(table)
+    # The derived table lets MySQL read the table it deletes from.
+    repeats = (
+        f"{key} NOT IN (SELECT keep_id FROM (SELECT MIN({key}) AS keep_id FROM {table}"
         f" GROUP BY {left}, {right}) AS kept)"
     )
+    op.execute(f"CREATE TABLE {archive} AS SELECT * FROM {table} WHERE 1 = 0")
+    op.execute(f"INSERT INTO {archive} SELECT * FROM {table} WHERE {repeats}")
+    op.execute(f"DELETE FROM {table} WHERE {repeats}")
+
+
+def _restore_duplicate_pairs(table: str) -> None:
+    archive = _archive_name(table)
+    op.execute(f"INSERT INTO {table} SELECT * FROM {archive}")
+    op.drop_table(archive)
 
 
 def upgrade() -> None:
@@ -99,7 +114,7 @@ def upgrade() -> None:
     _add_sign_in_log_key()
 
     for table, key, left, right in MEMBER_PAIRS:
-        _remove_duplicate_pairs(table, key, left, right)
+        _archive_duplicate_pairs(table, key, left, right)
         with op.batch_alter_table(table) as batch:
             batch.create_unique_constraint(f"uq_{table}_{left}_{right}", [left, right])
 
@@ -118,6 +133,7 @@ def downgrade() -> None:
     for table, _key, left, right in reversed(MEMBER_PAIRS):
         with op.batch_alter_table(table) as batch:
             batch.drop_constraint(f"uq_{table}_{left}_{right}", type_="unique")
+        _restore_duplicate_pairs(table)
 
     _drop_sign_in_log_key()
 

@@ -231,25 +231,36 @@ async def test_adopted_sign_in_is_logged(adopted_server: ServerProcess, earlier_
     assert rows == [(1, 1), (2, 2), (3, 2)]
 
 
-def test_migrations_keep_one_row_per_duplicate_member_pair(backends: Backends, legacy_hash: str) -> None:
+def test_migrations_archive_duplicate_member_pairs(backends: Backends, legacy_hash: str) -> None:
+    """Repeated member pairs move to archive tables on upgrade and come back on downgrade."""
     adopted = sibling_database(backends, "duplicates")
     duplicates = (
         "INSERT INTO ChannelsJoinMembers (CJMID, ChannelID, MemberID) VALUES (5, 3, 2), (6, 4, 1)",
         "INSERT INTO UsersJoinEvents (UJM, UserID, EventID) VALUES (3, 2, 1)",
     )
     _build_earlier_database(adopted, legacy_hash, duplicates)
+    engine = adopted.sync_engine()
+
+    def rows(query: str) -> list[tuple[int, ...]]:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query)).all()]
 
     run_alembic(adopted, "upgrade", "head")
-
-    engine = adopted.sync_engine()
-    with engine.connect() as connection:
-        members = connection.execute(
-            text("SELECT CJMID, ChannelID, MemberID FROM ChannelsJoinMembers ORDER BY CJMID")
-        ).all()
-        attendees = connection.execute(
-            text("SELECT UJM, UserID, EventID FROM UsersJoinEvents ORDER BY UJM")
-        ).all()
+    members = rows("SELECT CJMID, ChannelID, MemberID FROM ChannelsJoinMembers ORDER BY CJMID")
+    archived_members = rows(
+        "SELECT CJMID, ChannelID, MemberID FROM ChannelsJoinMembersDuplicates ORDER BY CJMID"
+    )
+    attendees = rows("SELECT UJM, UserID, EventID FROM UsersJoinEvents ORDER BY UJM")
+    archived_attendees = rows("SELECT UJM, UserID, EventID FROM UsersJoinEventsDuplicates ORDER BY UJM")
+    run_alembic(adopted, "downgrade", "0001")
+    restored_members = rows("SELECT CJMID, ChannelID, MemberID FROM ChannelsJoinMembers ORDER BY CJMID")
+    restored_attendees = rows("SELECT UJM, UserID, EventID FROM UsersJoinEvents ORDER BY UJM")
     engine.dispose()
     drop_database(adopted)
+
     assert members == [(1, 3, 2), (2, 3, 1), (3, 4, 1), (4, 4, 2)]
+    assert archived_members == [(5, 3, 2), (6, 4, 1)]
     assert attendees == [(1, 1, 1), (2, 2, 1)]
+    assert archived_attendees == [(3, 2, 1)]
+    assert restored_members == [*members, *archived_members]
+    assert restored_attendees == [*attendees, *archived_attendees]
