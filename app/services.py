@@ -14,6 +14,7 @@ from app.auth.throttle import MemorySignInThrottle, RedisSignInThrottle, SignInT
 from app.auth.tokens import TokenSigner
 from app.db import create_engine, create_sessionmaker
 from app.realtime.hub import Hub
+from app.realtime.locks import ChannelLocks
 from app.realtime.redis_backend import ReconnectingRedisBackend
 from app.resolvers.access import load_audience
 from app.resolvers.services import Services
@@ -45,6 +46,17 @@ def _session_store(settings: Settings) -> SessionStore:
     return RedisSessionStore(client, settings.session_ttl)
 
 
+def _channel_locks(settings: Settings) -> ChannelLocks:
+    if settings.redis_url is None:
+        return ChannelLocks()
+    client = aioredis.Redis.from_url(
+        settings.redis_url,
+        socket_timeout=settings.redis_timeout,
+        socket_connect_timeout=settings.redis_timeout,
+    )
+    return ChannelLocks(client, wait_seconds=settings.redis_timeout)
+
+
 def _sign_in_throttle(settings: Settings) -> SignInThrottle:
     if settings.redis_url is None:
         return MemorySignInThrottle(settings.sign_in_max_failures, settings.sign_in_window)
@@ -73,6 +85,7 @@ async def start_services(settings: Settings) -> Services:
         sessions.user_id,
         queue_size=settings.subscriber_queue_size,
         publish_timeout=settings.redis_timeout,
+        locks=_channel_locks(settings),
     )
     await hub.start()
     services = Services(

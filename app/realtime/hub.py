@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 import time
-import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from broadcaster._base import Unsubscribed
 
 from app.errors import ErrorCode, SubscriptionEnded
 from app.realtime.events import ChangeEvent, ChangeKind
+from app.realtime.locks import ChannelLocks
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ class Hub:
         *,
         queue_size: int,
         publish_timeout: float,
+        locks: ChannelLocks | None = None,
     ) -> None:
         self._broadcast = broadcast
         self._load_audience = load_audience
@@ -93,7 +94,7 @@ class Hub:
         self._publish_timeout = publish_timeout
         self._subscribers: set[Subscriber] = set()
         self._listener: asyncio.Task[None] | None = None
-        self._channel_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+        self._locks = locks or ChannelLocks()
         self.started = asyncio.Event()
 
     async def start(self) -> None:
@@ -109,17 +110,12 @@ class Hub:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)
         await self._broadcast.disconnect()
+        await self._locks.close()
         logger.info("hub.stopped")
 
-    def channel_lock(self, channel_id: int) -> asyncio.Lock:
+    def channel_lock(self, channel_id: int) -> contextlib.AbstractAsyncContextManager[None]:
         """Return the lock that keeps commit-then-publish in commit order for one channel."""
-        # NOTE: the lock belongs to this process. Two processes that commit to one channel
-        # may publish in the other order than they committed; nothing orders them yet.
-        lock = self._channel_locks.get(channel_id)
-        if lock is None:
-            lock = asyncio.Lock()
-            self._channel_locks[channel_id] = lock
-        return lock
+        return self._locks.hold(channel_id)
 
     async def publish(self, event: ChangeEvent) -> None:
         """Publish a committed change, logging a failure instead of raising it: the change is saved."""

@@ -143,3 +143,31 @@ async def test_sign_out_ends_session_on_both_processes(
     assert (await on_second.data(ME))["me"] is None
     assert (await alice.data(ME))["me"] is None
     await on_second.aclose()
+
+
+async def test_messages_from_two_processes_arrive_in_commit_order(
+    server: ServerProcess, second_server: ServerProcess, alice: GraphQLClient, bob: GraphQLClient
+) -> None:
+    """Posts racing through both processes reach a subscriber in the order of their ids."""
+    channel_id = await general_channel_id(alice)
+    bob_on_second = _client_on(second_server, bob)
+    posts_per_process = 15
+
+    async def post_many(client: GraphQLClient, prefix: str) -> None:
+        for number in range(posts_per_process):
+            await client.data(POST_MESSAGE, {"channelId": channel_id, "body": f"{prefix} {number}"})
+
+    async with subscribe(
+        server.ws_url,
+        MESSAGE_ADDED,
+        {"channelId": channel_id},
+        token=alice.token,
+        registered_at=server.base_url,
+    ) as subscription:
+        await asyncio.gather(post_many(alice, "first"), post_many(bob_on_second, "second"))
+        received = [await subscription.next_payload() for _ in range(2 * posts_per_process)]
+    await bob_on_second.aclose()
+
+    ids = [int(payload["data"]["messageAdded"]["id"]) for payload in received]
+    assert len(set(ids)) == 2 * posts_per_process
+    assert ids == sorted(ids)
