@@ -19,11 +19,15 @@ from app.settings import Settings
 logger = logging.getLogger(__name__)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite ignores FOREIGN KEY clauses unless each connection turns them on.
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # SQLite ignores FOREIGN KEY clauses unless each connection turns them on.
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Write-ahead logging lets reads go on during a write, and with synchronous=NORMAL a
+    # commit waits for no fsync; a power loss can undo the last commits but not corrupt the file.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -34,7 +38,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
 
     if url.get_backend_name() == "sqlite":
         engine = create_async_engine(url, **options)
-        event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
 
     if url.get_backend_name() == "mysql":
