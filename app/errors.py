@@ -74,7 +74,13 @@ class Conflict(DomainError):
 
 
 class RateLimited(DomainError):
+    """Too many attempts; `retry_after` is the number of seconds to wait, when known."""
+
     code = ErrorCode.RATE_LIMITED
+
+    def __init__(self, message: str, *, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ServiceUnavailable(DomainError):

@@ -29,5 +29,11 @@ def configure(level: str, output_format: str, *, log_sql: bool = False) -> None:
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level.upper())
+    # uvicorn installs its own handlers before it imports the app; route its lines through
+    # this handler too, so that LOG_FORMAT=json covers the whole output.
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers = []
+        uvicorn_logger.propagate = True
     # SQLAlchemy logs every statement at INFO on this logger; it is off unless LOG_SQL is set.
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO if log_sql else logging.WARNING)

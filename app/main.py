@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -35,8 +36,16 @@ def _routes(graphql: GraphQLView) -> list[BaseRoute]:
     ]
 
 
+def _load_settings() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as error:
+        # Exit with the variable names and reasons, not an import traceback.
+        raise SystemExit(f"invalid configuration in the environment or .env:\n{error}") from None
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
-    settings = settings or get_settings()
+    settings = settings or _load_settings()
     logs.configure(settings.log_level, settings.log_format, log_sql=settings.log_sql)
 
     @asynccontextmanager

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import secrets
 from functools import lru_cache
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 logger = logging.getLogger(__name__)
@@ -25,8 +26,8 @@ class Settings(BaseSettings):
     session_ttl: int = Field(default=7 * 24 * 3600, gt=0)
     bcrypt_rounds: int = Field(default=12, ge=4, le=31)
     cors_origins: str = "*"
-    log_level: str = "INFO"
-    log_format: str = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
     log_sql: bool = False
     db_pool_size: int = Field(default=10, ge=1)
     db_connect_timeout: float = Field(default=5.0, gt=0)
@@ -35,6 +36,13 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
     sign_in_max_failures: int = Field(default=10, ge=1)
     sign_in_window: int = Field(default=300, ge=1)
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _normalize_case(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        return value.strip().upper() if info.field_name == "log_level" else value.strip().lower()
 
     @field_validator("redis_url", "session_key", mode="before")
     @classmethod

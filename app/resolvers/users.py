@@ -59,6 +59,8 @@ def _validate_password(password: str, confirmation: str) -> None:
         raise InvalidInput("password", f"password must be at least {PASSWORD_MIN_LENGTH} characters long")
     if len(password.encode()) > PASSWORD_MAX_BYTES:
         raise InvalidInput("password", f"password must be at most {PASSWORD_MAX_BYTES} bytes long")
+    if not confirmation:
+        raise InvalidInput("passwordConf", "passwordConf is required: repeat the password")
     if password != confirmation:
         raise InvalidInput("passwordConf", "passwordConf does not match password")
 
@@ -149,7 +151,8 @@ async def sign_in(context: RequestContext, email: str, password: str) -> SignedI
     if retry_after:
         logger.warning("user.sign_in_throttled retry_after=%ds", retry_after)
         raise RateLimited(
-            f"too many failed sign-in attempts for this email; try again in {retry_after} seconds"
+            f"too many failed sign-in attempts for this email; try again in {retry_after} seconds",
+            retry_after=retry_after,
         )
 
     async with open_session(context.services.sessionmaker) as session:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from starlette.responses import PlainTextResponse
 
-from app.errors import DomainError, ErrorCode, ServiceUnavailable
+from app.errors import DomainError, ErrorCode, RateLimited, ServiceUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,10 @@ def error_response(error: DomainError, mapping: ErrorMapping = DEFAULT_MAPPING) 
     status = status_for(error, mapping)
     if status >= 500:
         logger.warning("rest.unavailable status=%s message=%s", status, error.message)
-    return PlainTextResponse(message_for(error, mapping), status_code=status)
+    response = PlainTextResponse(message_for(error, mapping), status_code=status)
+    if isinstance(error, RateLimited) and error.retry_after is not None:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
 
 
 def internal_error_response() -> PlainTextResponse:

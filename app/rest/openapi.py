@@ -26,7 +26,7 @@ FAILURE_TEXT = {
     409: "The change conflicts with the data, such as deleting an event's chat.",
     413: "The request body is larger than the server accepts.",
     415: "The request body is not sent as application/json.",
-    429: "Too many failed sign-ins for this email; the body says how many seconds to wait.",
+    429: "Too many failed sign-ins for this email; the Retry-After header gives the seconds to wait.",
     503: "The database or the session store is unreachable; retry later.",
 }
 

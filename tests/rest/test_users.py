@@ -268,3 +268,4 @@ async def test_sign_in_after_too_many_failures_is_429(rest_anonymous: RestClient
     assert set(statuses[:10]) == {401}
     assert response.status_code == 429
     assert_plain_text(response, contains="too many failed sign-in attempts")
+    assert 0 < int(response.headers["retry-after"]) <= 300

@@ -171,3 +171,10 @@ async def test_user_name_case_variant_conflicts(alice: GraphQLClient, anonymous:
     error = await anonymous.error(documents.SIGN_UP, {"input": sign_up_input("carol", userName="ALICE")})
 
     assert error["extensions"] == {"code": "CONFLICT", "field": "userName"}
+
+
+async def test_sign_up_without_password_conf_names_it(anonymous: GraphQLClient) -> None:
+    error = await anonymous.error(documents.SIGN_UP, {"input": sign_up_input("carol", passwordConf="")})
+
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "passwordConf"}
+    assert error["message"] == "passwordConf is required: repeat the password"
