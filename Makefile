@@ -26,7 +26,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy app tests alembic scripts
+	$(BIN)/mypy app tests alembic scripts bench
 
 test: lint typecheck
 	$(BIN)/pytest
