@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.errors import Conflict, InvalidInput, NotFound
@@ -165,6 +166,17 @@ async def delete_channel(context: RequestContext, channel_id: str | int) -> int:
     return number
 
 
+async def _load_for_member_change(
+    session: AsyncSession, channel_id: int, user_id: int, viewer_id: int
+) -> Channel:
+    """Load a channel whose members the viewer changes; raises NotFound or Forbidden."""
+    channel = await access.get_channel_or_raise(session, channel_id)
+    access.ensure_channel_creator(channel, viewer_id)
+    if await session.get(User, user_id) is None:
+        raise NotFound(f"user {user_id} not found")
+    return channel
+
+
 async def add_member(context: RequestContext, channel_id: str | int, user_id: str | int) -> Channel:
     """Add a user to a channel; only the creator may, and adding a member twice changes nothing."""
     viewer = await context.require_viewer()
@@ -172,10 +184,7 @@ async def add_member(context: RequestContext, channel_id: str | int, user_id: st
     user_number = validation.identifier("userId", user_id)
 
     async with open_session(context.services.sessionmaker) as session:
-        channel = await access.get_channel_or_raise(session, channel_number)
-        access.ensure_channel_creator(channel, viewer.user_id)
-        if await session.get(User, user_number) is None:
-            raise NotFound(f"user {user_number} not found")
+        channel = await _load_for_member_change(session, channel_number, user_number, viewer.user_id)
         if await access.is_member(session, channel_number, user_number):
             return channel
 
@@ -207,10 +216,7 @@ async def remove_member(context: RequestContext, channel_id: str | int, user_id:
     user_number = validation.identifier("userId", user_id)
 
     async with open_session(context.services.sessionmaker) as session:
-        channel = await access.get_channel_or_raise(session, channel_number)
-        access.ensure_channel_creator(channel, viewer.user_id)
-        if await session.get(User, user_number) is None:
-            raise NotFound(f"user {user_number} not found")
+        channel = await _load_for_member_change(session, channel_number, user_number, viewer.user_id)
         if user_number == channel.creator_id:
             raise Conflict("the creator of a channel cannot be removed from it", field="userId")
 
