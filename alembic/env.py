@@ -26,6 +26,12 @@ def _include_name(name: str | None, type_: str, _parent: object) -> bool:
 
 
 def _run_migrations(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        # Rebuilding a table drops it, and with foreign keys on, SQLite would first delete its
+        # rows and fail on every row another table refers to. The pragma must precede BEGIN.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # End the implicit transaction, or Alembic would take it as the caller's and not commit.
+        connection.commit()
     context.configure(connection=connection, target_metadata=target_metadata, include_name=_include_name)
     with context.begin_transaction():
         context.run_migrations()

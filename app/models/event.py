@@ -10,6 +10,8 @@ class Event(SQLModel, table=True):
     """A meetup; its chat is the private channel named by `channel_id`."""
 
     __tablename__ = "Events"
+    # Ids appear in cursors, so SQLite must never hand out a deleted row's id again.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, sa_column=Column("ID", Integer, primary_key=True))
     title: str = Field(sa_column=Column("Title", String(columns.TITLE_MAX), nullable=False))

@@ -21,7 +21,10 @@ class EventAttendee(SQLModel, table=True):
     """One user who joined one event."""
 
     __tablename__ = "UsersJoinEvents"
-    __table_args__ = (UniqueConstraint("UserID", "EventID", name="uq_UsersJoinEvents_UserID_EventID"),)
+    __table_args__ = (
+        UniqueConstraint("UserID", "EventID", name="uq_UsersJoinEvents_UserID_EventID"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, sa_column=Column("UJM", Integer, primary_key=True))
     user_id: int = Field(sa_column=Column("UserID", Integer, ForeignKey("Users.ID"), nullable=False))

@@ -12,7 +12,10 @@ class Message(SQLModel, table=True):
     """A chat message posted to a channel."""
 
     __tablename__ = "Messages"
-    __table_args__ = (Index("ix_Messages_ChannelID_ID", "ChannelID", "ID"),)
+    __table_args__ = (
+        Index("ix_Messages_ChannelID_ID", "ChannelID", "ID"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, sa_column=Column("ID", Integer, primary_key=True))
     channel_id: int = Field(sa_column=Column("ChannelID", Integer, nullable=False))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
 
@@ -13,8 +15,9 @@ from tests.production.documents import CREATE_CHANNEL, HISTORY, ME, POST_MESSAGE
 from tests.production.migrations import run_alembic
 from tests.support.backends import DATA_TABLES, Backends
 from tests.support.clients import GraphQLClient
+from tests.support.server import REPOSITORY
 
-HEAD = "0002"
+HEAD = ScriptDirectory.from_config(Config(str(REPOSITORY / "alembic.ini"))).get_current_head()
 
 
 @pytest.fixture
