@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 
 class ConfigurationError(RuntimeError):
-    """Settings that cannot work together; the message says which variable to set."""
+    """Settings that cannot work together. The message names the variable to set."""
 
 
 def _check(settings: Settings) -> None:

@@ -1,6 +1,6 @@
 """Add what the service needs on top of the earlier schema, keeping every row.
 
-- `Events.Creator`, so that an event knows who published it;
+- `Events.Creator`, which records who published an event;
 - an `ID` key on `UserSignInLog`, which had none;
 - unique member pairs on `ChannelsJoinMembers` and `UsersJoinEvents`. Rows that repeat
   an earlier pair move to `ChannelsJoinMembersDuplicates` and `UsersJoinEventsDuplicates`,

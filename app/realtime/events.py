@@ -17,7 +17,7 @@ class ChangeKind(StrEnum):
     CHANNEL_DELETED = "channel.deleted"
     MEMBER_ADDED = "member.added"
     MEMBER_REMOVED = "member.removed"
-    # Not a chat change: tells every process to end the subscriptions of a signed-out session.
+    # Not a chat change: it makes every process end the subscriptions of a signed-out session.
     SESSION_ENDED = "session.ended"
 
 
@@ -25,7 +25,7 @@ class ChangeKind(StrEnum):
 class ChangeEvent:
     """One committed change.
 
-    `data` holds the changed row as plain JSON values. `audience` is set only when the
+    `data` contains the changed row as plain JSON values. `audience` is set only when the
     channel is gone by delivery time (a deleted channel): the member ids who could read it,
     or None when it was public. `user_id` names the member added or removed.
     """

@@ -1,4 +1,4 @@
-"""Who may read and change channels: the one place these rules are written."""
+"""Read and change rules for channels, written in this one place."""
 
 from __future__ import annotations
 

@@ -42,5 +42,5 @@ async def open_session(factory: async_sessionmaker[AsyncSession]) -> AsyncIterat
 
 
 async def execute_write(session: AsyncSession, statement: Executable) -> CursorResult[Any]:
-    """Run an UPDATE or DELETE and return its result, whose `rowcount` says how many rows changed."""
+    """Run an UPDATE or DELETE and return its result, whose `rowcount` counts the changed rows."""
     return cast(CursorResult[Any], await session.execute(statement))

@@ -39,7 +39,7 @@ async def history(
     """Return a page of a channel's messages in chronological order.
 
     With `first` or `after`, the page runs forward from `after`, as a client catching
-    up after a reconnect needs. Otherwise it holds the `last` messages before `before`
+    up after a reconnect needs. Otherwise it contains the `last` messages before `before`
     (by default the 100 most recent). Raises Forbidden for a private channel the
     viewer is not in.
     """

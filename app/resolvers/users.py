@@ -85,8 +85,8 @@ def _validate_new_user(new: NewUser) -> User:
 async def _commit_with_session(context: RequestContext, session: AsyncSession, user: User) -> str:
     """Store a new session for the user, then commit the pending rows, and return the token.
 
-    The session is stored first, so that an unreachable session store leaves no account or
-    sign-in row behind; a failed commit removes the stored session again.
+    The session is stored first, so an unreachable session store leaves no account or
+    sign-in row behind. A failed commit removes the stored session again.
     """
     await session.flush()
     token, key = context.services.signer.issue()

@@ -167,9 +167,9 @@ async def subscribe(
     With `registered_at` (the server's base URL), wait until the server has registered it.
     """
     before = await open_subscriptions(registered_at) if registered_at else 0
-    payload = (
-        init_payload if init_payload is not None else ({"authorization": f"Bearer {token}"} if token else {})
-    )
+    payload = init_payload
+    if payload is None:
+        payload = {"authorization": f"Bearer {token}"} if token else {}
     async with connect(f"{ws_url}/graphql", subprotocols=[protocol]) as connection:  # type: ignore[list-item]
         await connection.send(json.dumps({"type": "connection_init", "payload": payload}))
         ack = json.loads(await asyncio.wait_for(connection.recv(), timeout=5))
