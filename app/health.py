@@ -32,23 +32,14 @@ async def _database_ready(services: Services) -> str:
 
 
 async def _redis_ready(services: Services) -> str:
-    if services.settings.redis_url is None:
+    if services.redis is None:
         return "in-process"
-    from redis import asyncio as aioredis
-
-    client = aioredis.Redis.from_url(
-        services.settings.redis_url,
-        socket_timeout=CHECK_TIMEOUT_SECONDS,
-        socket_connect_timeout=CHECK_TIMEOUT_SECONDS,
-    )
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):
-            await client.ping()
-    except Exception as error:
+            await services.redis.ping()
+    except Exception as error:  # any failure means not ready, and the reason is reported
         logger.warning("readyz.redis_unavailable error=%r", error)
         return "unavailable"
-    finally:
-        await client.aclose()
     return "ok"
 
 

@@ -35,37 +35,31 @@ def _check(settings: Settings) -> None:
         )
 
 
-def _session_store(settings: Settings) -> SessionStore:
+def _redis_client(settings: Settings) -> aioredis.Redis | None:
+    """Create the one client that sessions, the sign-in throttle, channel locks and /readyz share."""
     if settings.redis_url is None:
+        return None
+    return aioredis.Redis.from_url(
+        settings.redis_url,
+        socket_timeout=settings.redis_timeout,
+        socket_connect_timeout=settings.redis_timeout,
+    )
+
+
+def _session_store(settings: Settings, redis: aioredis.Redis | None) -> SessionStore:
+    if redis is None:
         return MemorySessionStore(settings.session_ttl)
-    client = aioredis.Redis.from_url(
-        settings.redis_url,
-        socket_timeout=settings.redis_timeout,
-        socket_connect_timeout=settings.redis_timeout,
-    )
-    return RedisSessionStore(client, settings.session_ttl)
+    return RedisSessionStore(redis, settings.session_ttl)
 
 
-def _channel_locks(settings: Settings) -> ChannelLocks:
-    if settings.redis_url is None:
-        return ChannelLocks()
-    client = aioredis.Redis.from_url(
-        settings.redis_url,
-        socket_timeout=settings.redis_timeout,
-        socket_connect_timeout=settings.redis_timeout,
-    )
-    return ChannelLocks(client, wait_seconds=settings.redis_timeout)
+def _channel_locks(settings: Settings, redis: aioredis.Redis | None) -> ChannelLocks:
+    return ChannelLocks(redis, wait_seconds=settings.redis_timeout)
 
 
-def _sign_in_throttle(settings: Settings) -> SignInThrottle:
-    if settings.redis_url is None:
+def _sign_in_throttle(settings: Settings, redis: aioredis.Redis | None) -> SignInThrottle:
+    if redis is None:
         return MemorySignInThrottle(settings.sign_in_max_failures, settings.sign_in_window)
-    client = aioredis.Redis.from_url(
-        settings.redis_url,
-        socket_timeout=settings.redis_timeout,
-        socket_connect_timeout=settings.redis_timeout,
-    )
-    return RedisSignInThrottle(client, settings.sign_in_max_failures, settings.sign_in_window)
+    return RedisSignInThrottle(redis, settings.sign_in_max_failures, settings.sign_in_window)
 
 
 def _broadcast(settings: Settings) -> Broadcast:
@@ -78,14 +72,15 @@ async def start_services(settings: Settings) -> Services:
     _check(settings)
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
-    sessions = _session_store(settings)
+    redis = _redis_client(settings)
+    sessions = _session_store(settings, redis)
     hub = Hub(
         _broadcast(settings),
         partial(load_audience, sessionmaker),
         sessions.user_id,
         queue_size=settings.subscriber_queue_size,
         publish_timeout=settings.redis_timeout,
-        locks=_channel_locks(settings),
+        locks=_channel_locks(settings, redis),
     )
     await hub.start()
     services = Services(
@@ -96,7 +91,8 @@ async def start_services(settings: Settings) -> Services:
         signer=TokenSigner(settings.signing_key()),
         sessions=sessions,
         hub=hub,
-        sign_in_throttle=_sign_in_throttle(settings),
+        sign_in_throttle=_sign_in_throttle(settings, redis),
+        redis=redis,
     )
     logger.info(
         "services.started database=%s redis=%s",
@@ -108,7 +104,7 @@ async def start_services(settings: Settings) -> Services:
 
 async def stop_services(services: Services) -> None:
     await services.hub.stop()
-    await services.sessions.close()
-    await services.sign_in_throttle.close()
+    if services.redis is not None:
+        await services.redis.aclose()
     await services.engine.dispose()
     logger.info("services.stopped")

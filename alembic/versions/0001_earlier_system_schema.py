@@ -1,7 +1,7 @@
 """Create the earlier system's tables where they do not exist yet.
 
-A database created by the earlier system already has these tables, so each one
-is created only when it is missing; its rows are never touched.
+A database created by the earlier system already has these tables. Each one is
+created only when it is missing, and existing rows are never touched.
 
 Revision ID: 0001
 Revises:

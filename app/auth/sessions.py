@@ -23,8 +23,6 @@ class SessionStore(Protocol):
 
     async def delete(self, key: str) -> None: ...
 
-    async def close(self) -> None: ...
-
 
 class MemorySessionStore:
     """Sessions in a dict of this process; they end when the process stops."""
@@ -51,9 +49,6 @@ class MemorySessionStore:
 
     async def delete(self, key: str) -> None:
         self._sessions.pop(key, None)
-
-    async def close(self) -> None:
-        self._sessions.clear()
 
     def _prune(self) -> None:
         now = time.monotonic()
@@ -96,6 +91,3 @@ class RedisSessionStore:
         except RedisError as error:
             logger.error("session.delete_failed error=%s", error)
             raise ServiceUnavailable("the session store is unavailable; try again shortly") from error
-
-    async def close(self) -> None:
-        await self._client.aclose()

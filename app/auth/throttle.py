@@ -33,8 +33,6 @@ class SignInThrottle(Protocol):
 
     async def clear(self, key: str) -> None: ...
 
-    async def close(self) -> None: ...
-
 
 class MemorySignInThrottle:
     def __init__(self, max_failures: int, window_seconds: int) -> None:
@@ -59,9 +57,6 @@ class MemorySignInThrottle:
 
     async def clear(self, key: str) -> None:
         self._failures.pop(key, None)
-
-    async def close(self) -> None:
-        self._failures.clear()
 
 
 class RedisSignInThrottle:
@@ -100,6 +95,3 @@ class RedisSignInThrottle:
             await self._client.delete(self._name(key))
         except RedisError as error:
             logger.error("signin_throttle.clear_failed error=%s", error)
-
-    async def close(self) -> None:
-        await self._client.aclose()

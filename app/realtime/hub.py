@@ -110,7 +110,6 @@ class Hub:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)
         await self._broadcast.disconnect()
-        await self._locks.close()
         logger.info("hub.stopped")
 
     def channel_lock(self, channel_id: int) -> contextlib.AbstractAsyncContextManager[None]:

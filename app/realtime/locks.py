@@ -69,7 +69,3 @@ class ChannelLocks:
             await lock.release()
         except (LockError, RedisError) as error:
             logger.warning("channel_lock.release_failed channel_id=%s error=%s", channel_id, error)
-
-    async def close(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from redis import asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.auth.passwords import PasswordHasher
@@ -24,3 +25,5 @@ class Services:
     sessions: SessionStore
     hub: Hub
     sign_in_throttle: SignInThrottle
+    # The shared Redis client, or None with the in-process stores; stop_services closes it.
+    redis: aioredis.Redis | None = None

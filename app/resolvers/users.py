@@ -103,15 +103,17 @@ async def _commit_with_session(context: RequestContext, session: AsyncSession, u
 
 async def _taken_field(session: AsyncSession, user: User) -> str | None:
     """Return "email" or "userName" when another account already has it, else None."""
-    taken = await session.execute(
-        select(col(User.email), col(User.user_name)).where(
+    conflicting_email = await session.scalar(
+        select(col(User.email))
+        .where(
             (func.lower(col(User.email)) == user.email)
             | (func.lower(col(User.user_name)) == user.user_name.lower())
         )
+        .limit(1)
     )
-    for email, _user_name in taken:
-        return "email" if email.lower() == user.email else "userName"
-    return None
+    if conflicting_email is None:
+        return None
+    return "email" if conflicting_email.lower() == user.email else "userName"
 
 
 async def sign_up(context: RequestContext, new: NewUser) -> SignedIn:
