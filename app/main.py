@@ -18,7 +18,7 @@ from app.cors import ALLOWED_HEADERS, ALLOWED_METHODS, EXPOSED_HEADERS, AnyOrigi
 from app.health import healthz, readyz
 from app.schema import schema
 from app.schema.view import GraphQLView
-from app.services import start_services, stop_services
+from app.services import ConfigurationError, check_settings, start_services, stop_services
 from app.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -37,11 +37,13 @@ def _routes(graphql: GraphQLView) -> list[BaseRoute]:
 
 
 def _load_settings() -> Settings:
+    # Exit with the variable names and reasons, not an import traceback.
     try:
-        return get_settings()
-    except ValidationError as error:
-        # Exit with the variable names and reasons, not an import traceback.
+        settings = get_settings()
+        check_settings(settings)
+    except (ValidationError, ConfigurationError) as error:
         raise SystemExit(f"invalid configuration in the environment or .env:\n{error}") from None
+    return settings
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

@@ -27,7 +27,8 @@ class ConfigurationError(RuntimeError):
     """Settings that cannot work together. The message names the variable to set."""
 
 
-def _check(settings: Settings) -> None:
+def check_settings(settings: Settings) -> None:
+    """Raise `ConfigurationError` for settings that cannot work together."""
     if settings.redis_url and not settings.session_key:
         raise ConfigurationError(
             "SESSION_KEY must be set when REDIS_URL is set: every process must sign and "
@@ -69,7 +70,6 @@ def _broadcast(settings: Settings) -> Broadcast:
 
 
 async def start_services(settings: Settings) -> Services:
-    _check(settings)
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
     redis = _redis_client(settings)
